@@ -71,4 +71,3 @@ class TestConfig(Config):
     MAIL_BACKEND = "memory"
     RATELIMIT_ENABLED = False
     RATELIMIT_STORAGE_URI = "memory://"
-    SERVER_NAME = "localhost"

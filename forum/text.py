@@ -15,7 +15,7 @@ ALLOWED_TAGS = frozenset({
     "p", "br", "strong", "em", "del", "s", "blockquote", "code", "pre", "ul", "ol", "li",
     "a", "h3", "h4", "h5", "h6", "hr", "table", "thead", "tbody", "tr", "th", "td",
 })
-ALLOWED_ATTRIBUTES = {"a": ["href", "title", "rel"], "th": ["style"], "td": ["style"]}
+ALLOWED_ATTRIBUTES = {"a": ["href", "title", "rel"]}
 ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto"})
 
 

@@ -178,7 +178,7 @@ def edit_post(editor: User, post: Post, body: str, title: str | None = None,
     new_title = title.strip() if (post.is_first and title is not None) else None
     names = normalise_tags(tags) if (post.is_first and tags is not None) else None
     title_changed = new_title is not None and new_title != topic.title
-    tags_changed = names is not None and names != [t.name for t in topic.tags]
+    tags_changed = names is not None and set(names) != {t.name for t in topic.tags}
     if body == post.body_source and not title_changed and not tags_changed:
         return post
 

@@ -1,3 +1,220 @@
-from flask import Blueprint
+"""Board routes: thin. Rules live in services, reads in queries (visibility applied there)."""
+from __future__ import annotations
+
+from flask import (Blueprint, abort, current_app, flash, redirect, render_template, request,
+                   url_for)
+from flask_login import current_user, login_required
+from sqlalchemy.exc import SQLAlchemyError
+
+from forum.board import queries, services
+from forum.board.categories import SUGGESTED_TAGS
+from forum.board.forms import EditPostForm, ReplyForm, TopicForm
+from forum.core import drafts
+from forum.extensions import db, limiter
+from forum.models import PostStatus
+from forum.text import quote
 
 bp = Blueprint("board", __name__)
+
+POSTING_LIMIT = "10 per minute;60 per hour"
+DB_ERROR = ("Un incident technique a empêché l'enregistrement. Votre texte est conservé "
+            "ci-dessous : réessayez.")
+RESTORED = "Votre texte a été restauré : vérifiez-le puis envoyez-le."
+HELD = ("Votre message est en attente de vérification par l'équipe de modération : il sera "
+        "visible des autres membres après validation.")
+
+
+def _keep_text_on_breach(_limit):
+    """Over the posting limit: keep the text server-side so the form gives it back."""
+    drafts.keep(request)
+    flash("Votre texte a été conservé : il sera restauré quand vous reviendrez au formulaire.",
+          "info")
+
+
+posting_limit = limiter.limit(
+    POSTING_LIMIT, key_func=lambda: str(current_user.id), methods=["POST"],
+    on_breach=_keep_text_on_breach,
+)
+
+
+def _me():
+    return current_user._get_current_object()
+
+
+def _page() -> int:
+    return request.args.get("page", 1, type=int)
+
+
+def _restore(form) -> bool:
+    if drafts.restore(form, request.path):
+        flash(RESTORED, "info")
+        return True
+    return False
+
+
+def _save(action):
+    """Run a service; on a database error roll back and return None (the caller re-renders)."""
+    try:
+        return action()
+    except SQLAlchemyError:
+        db.session.rollback()
+        current_app.logger.exception("Board write failed")
+        return None
+
+
+def _after_write(status) -> None:
+    if status == PostStatus.held:
+        flash(HELD, "warning")
+
+
+def _post_url(post, user) -> str:
+    page = queries.page_of_post(user, post)
+    return url_for("board.topic", topic_id=post.topic_id, page=page if page > 1 else None,
+                   _anchor=f"message-{post.id}")
+
+
+# --- Reading -------------------------------------------------------------------------
+
+@bp.get("/forum")
+@login_required
+def home():
+    me = _me()
+    return render_template("board/home.html", categories=queries.categories(),
+                           latest=queries.latest_topics(me, limit=10))
+
+
+@bp.get("/forum/<slug>")
+@login_required
+def category(slug):
+    category = queries.category_or_404(slug)
+    topics = queries.topics_page(_me(), _page(), category=category)
+    return render_template("board/category.html", category=category, topics=topics)
+
+
+@bp.get("/tag/<name>")
+@login_required
+def tag(name):
+    tag = queries.tag_or_404(name)
+    topics = queries.topics_page(_me(), _page(), tag=tag)
+    return render_template("board/tag.html", tag=tag, topics=topics)
+
+
+@bp.get("/sujet/<int:topic_id>")
+@login_required
+def topic(topic_id):
+    me = _me()
+    topic = queries.visible_topic_or_404(me, topic_id)
+    posts = queries.posts_page(me, topic, _page())
+    form = ReplyForm()
+    # A reply kept when the session expired is given back here too (same text, same form).
+    if drafts.restore(form, url_for("board.reply", topic_id=topic.id)):
+        flash(RESTORED, "info")
+    return render_template("board/topic.html", topic=topic, posts=posts, form=form)
+
+
+@bp.get("/message/<int:post_id>/historique")
+@login_required
+def post_history(post_id):
+    me = _me()
+    post = queries.visible_post_or_404(me, post_id)
+    if post.author_id != me.id and not me.is_moderator:
+        abort(403)
+    revisions = queries.revisions_page(post, _page())
+    return render_template("board/history.html", post=post, topic=post.topic,
+                           revisions=revisions)
+
+
+# --- Writing -------------------------------------------------------------------------
+
+@bp.route("/forum/<slug>/nouveau", methods=["GET", "POST"])
+@login_required
+@posting_limit
+def new_topic(slug):
+    category = queries.category_or_404(slug)
+    form = TopicForm()
+
+    def page(status=200, error=None):
+        return render_template("board/new_topic.html", category=category, form=form,
+                               suggested_tags=SUGGESTED_TAGS, error=error), status
+
+    if request.method == "GET":
+        _restore(form)
+        return page()
+    if not form.validate():
+        return page(422)
+    topic = _save(lambda: services.submit_topic(
+        _me(), category, form.title.data, form.body.data, form.tag_names))
+    if topic is None:
+        return page(503, DB_ERROR)
+    _after_write(topic.status)
+    return redirect(url_for("board.topic", topic_id=topic.id))
+
+
+@bp.route("/sujet/<int:topic_id>/repondre", methods=["GET", "POST"])
+@login_required
+@posting_limit
+def reply(topic_id):
+    me = _me()
+    topic = queries.visible_topic_or_404(me, topic_id)
+    form = ReplyForm()
+
+    def page(status=200, error=None):
+        return render_template("board/reply.html", topic=topic, form=form, error=error), status
+
+    if request.method == "GET":
+        if not _restore(form):
+            quoted = queries.visible_post_in_topic(me, topic, request.args.get("citer", type=int))
+            if quoted is not None:
+                form.body.data = quote(quoted.author.display_name, quoted.body_source)
+        return page()
+    if not form.validate():
+        return page(422)
+    post = _save(lambda: services.submit_reply(me, topic, form.body.data))
+    if post is None:
+        return page(503, DB_ERROR)
+    _after_write(post.status)
+    return redirect(_post_url(post, me))
+
+
+@bp.route("/message/<int:post_id>/modifier", methods=["GET", "POST"])
+@login_required
+@posting_limit
+def edit_post(post_id):
+    me = _me()
+    post = queries.visible_post_or_404(me, post_id)
+    if post.author_id != me.id:
+        abort(403)
+    topic = post.topic
+    form = EditPostForm()
+    if not post.is_first:
+        del form.title
+        del form.tags
+
+    def page(status=200, error=None):
+        return render_template("board/edit_post.html", post=post, topic=topic, form=form,
+                               suggested_tags=SUGGESTED_TAGS, error=error), status
+
+    if request.method == "GET":
+        if not _restore(form):
+            form.body.data = post.body_source
+            if post.is_first:
+                form.title.data = topic.title
+                form.tags.data = ", ".join(t.name for t in topic.tags)
+        return page()
+    if not form.validate():
+        return page(422)
+    revisions_before = post.revision_count
+    if post.is_first:
+        action = lambda: services.edit_post(  # noqa: E731
+            me, post, form.body.data, title=form.title.data, tags=form.tag_names)
+    else:
+        action = lambda: services.edit_post(me, post, form.body.data)  # noqa: E731
+    saved = _save(action)
+    if saved is None:
+        return page(503, DB_ERROR)
+    if saved.revision_count == revisions_before:
+        flash("Aucune modification à enregistrer.", "info")
+    else:
+        flash("Votre message a été modifié.", "success")
+        _after_write(saved.status)
+    return redirect(_post_url(saved, me))

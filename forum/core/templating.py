@@ -26,6 +26,22 @@ def init_app(app) -> None:
             return "à l'instant"
         return format_timedelta(delta, add_direction=True, locale="fr_FR")
 
+    @app.context_processor
+    def navigation_counts():
+        """Unread notifications (and the review queue for moderators), for the nav bar."""
+        from flask_login import current_user
+
+        if not (current_user.is_authenticated and current_user.email_verified):
+            return {}
+        from forum.notifications.services import unread_count
+
+        counts = {"unread_notifications": unread_count(current_user)}
+        if current_user.is_moderator:
+            from forum.moderation.services import pending_review_count
+
+            counts["pending_reviews"] = pending_review_count()
+        return counts
+
     @app.template_filter("iso")
     def iso(value: datetime | None) -> str:
         return value.isoformat() + "Z" if value else ""

@@ -2,8 +2,13 @@
 from forum.models.accounts import MemberStatus, Role, User
 from forum.models.board import Category, Post, PostRevision, PostStatus, Tag, Topic, topic_tags
 from forum.models.drafts import FormDraft
+from forum.models.moderation import (
+    AuditEntry, RejectReason, Report, Review, ReviewKind, ReviewStatus, WatchedAction, WatchedWord,
+)
+from forum.models.notifications import Notification
 
 __all__ = [
-    "Category", "FormDraft", "MemberStatus", "Post", "PostRevision", "PostStatus", "Role",
+    "AuditEntry", "Category", "FormDraft", "Notification", "RejectReason", "Report", "Review",
+    "ReviewKind", "ReviewStatus", "WatchedAction", "WatchedWord", "MemberStatus", "Post", "PostRevision", "PostStatus", "Role",
     "Tag", "Topic", "User", "topic_tags",
 ]

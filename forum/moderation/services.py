@@ -25,3 +25,15 @@ class Screening:
 def screen(text: str, author: User) -> Screening:
     """Decide whether `text` written by `author` may be published at once."""
     return Screening(hold=False)
+
+
+def pending_review_count() -> int:
+    """Items waiting in the review queue (shown in the moderators' navigation bar)."""
+    from sqlalchemy import func, select
+
+    from forum.extensions import db
+    from forum.models import Review, ReviewStatus
+
+    return db.session.scalar(
+        select(func.count(Review.id)).where(Review.status == ReviewStatus.pending)
+    ) or 0

@@ -35,14 +35,18 @@ def build_app(config=None) -> Flask:
     from forum.accounts.views import bp as accounts_bp
     from forum.board.views import bp as board_bp
     from forum.core.views import bp as core_bp
+    from forum.messages.views import bp as messages_bp
     from forum.moderation.views import bp as moderation_bp
     from forum.notifications.views import bp as notifications_bp
+    from forum.replacements.views import bp as replacements_bp
 
     app.register_blueprint(core_bp)
     app.register_blueprint(accounts_bp)
     app.register_blueprint(board_bp)
     app.register_blueprint(moderation_bp)
     app.register_blueprint(notifications_bp)
+    app.register_blueprint(replacements_bp)
+    app.register_blueprint(messages_bp)
 
     from forum.core import access, errors, templating
 

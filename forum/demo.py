@@ -1,7 +1,8 @@
 """Demo data for `flask seed-demo`: members, a moderator, realistic IDEL discussions.
 
 Everything goes through the same services as real posts (so through moderation).
-No demo text names a patient: the forum's own examples must respect the secret.
+No demo text names a patient: the forum's own examples must respect the secret. One
+member (Fatou Diallo) has no verified RPPS yet, so her first posts wait in the review queue.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from sqlalchemy import func, select
 
 from forum.board.categories import ensure_categories
 from forum.extensions import db
-from forum.models import Category, MemberStatus, Role, User
+from forum.models import Category, MemberStatus, Post, Role, Topic, User
 from forum.models.base import utcnow
 
 DEMO_PASSWORD = "demo-infirmiere-2026"
@@ -160,7 +161,7 @@ def seed(only_if_empty: bool = False) -> SeedResult | None:
         user = User(first_name=first, last_name=last, email=_email(first, last), rpps=_rpps(i),
                     commune=commune, departement=dept, status=status, software=software,
                     interests_declaration=interests, charter_accepted_at=now,
-                    email_verified_at=now, rpps_verified_at=now if i % 3 else None,
+                    email_verified_at=now, rpps_verified_at=None if first == "Fatou" else now,
                     created_at=now - timedelta(days=200 - i * 10))
         user.set_password(DEMO_PASSWORD)
         members.append(user)
@@ -175,11 +176,28 @@ def seed(only_if_empty: bool = False) -> SeedResult | None:
 
     categories = {c.slug: c for c in db.session.scalars(select(Category))}
     topics = posts = 0
-    for slug, author, title, body, tags, replies in THREADS:
+    for number, (slug, author, title, body, tags, replies) in enumerate(THREADS):
         topic = board.submit_topic(members[author], categories[slug], title, body, tags)
-        topics += 1
-        posts += 1
+        thread = [topic]
         for reply_author, reply in replies:
-            board.submit_reply(members[reply_author], topic, reply)
-            posts += 1
+            thread.append(board.submit_reply(members[reply_author], topic, reply))
+        _spread_in_time(thread, started=now - timedelta(days=2 * (len(THREADS) - number), hours=5))
+        topics += 1
+        posts += len(thread)
+    for category in categories.values():
+        category.last_activity_at = db.session.scalar(
+            select(func.max(Topic.last_activity_at)).where(Topic.category_id == category.id))
+    db.session.commit()
     return SeedResult(members=len(members) + 1, topics=topics, posts=posts)
+
+
+def _spread_in_time(thread: list, started) -> None:
+    """Give a demo thread plausible dates: the question, then answers hours apart."""
+    topic, replies = thread[0], thread[1:]
+    first_post = db.session.scalar(select(Post).where(Post.topic_id == topic.id, Post.is_first))
+    topic.created_at = first_post.created_at = started
+    at = started
+    for hours, reply in enumerate(replies, start=1):
+        at = started + timedelta(hours=3 * hours, minutes=7 * hours)
+        reply.created_at = at
+    topic.last_activity_at = at

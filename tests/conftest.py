@@ -72,7 +72,7 @@ def make_user(app):
     """Create a member straight in the database (verified e-mail unless told otherwise)."""
 
     def make(first_name="Claire", last_name="Moreau", email=None, *, verified_email=True,
-             verified_nurse=False, role=Role.member, password=PASSWORD, **profile):
+             verified_nurse=True, role=Role.member, password=PASSWORD, **profile):
         with app.app_context():
             user = User(
                 first_name=first_name, last_name=last_name,

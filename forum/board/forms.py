@@ -24,7 +24,7 @@ def _title_field():
             Length(TITLE_MIN, TITLE_MAX,
                    f"Le titre doit compter entre {TITLE_MIN} et {TITLE_MAX} caractères."),
         ],
-        render_kw={"maxlength": TITLE_MAX},
+        render_kw={"maxlength": TITLE_MAX, "data-privacy-check": ""},
     )
 
 
@@ -36,7 +36,7 @@ def _body_field(label="Message"):
             Length(BODY_MIN, BODY_MAX,
                    f"Le message doit compter entre {BODY_MIN} et {BODY_MAX} caractères."),
         ],
-        render_kw={"rows": 10},
+        render_kw={"rows": 10, "data-privacy-check": ""},
     )
 
 

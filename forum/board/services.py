@@ -18,7 +18,7 @@ from forum.board.categories import SUGGESTED_TAGS
 from forum.extensions import db
 from forum.models import Category, Post, PostRevision, PostStatus, Tag, Topic, User
 from forum.models.base import utcnow
-from forum.moderation.services import screen
+from forum.moderation import services as moderation
 from forum.text import render
 
 MAX_TAGS = 5
@@ -80,9 +80,8 @@ def _tags_for(names: list[str]) -> list[Tag]:
     return tags
 
 
-def _screen(author: User, body: str, title: str | None = None):
-    text = f"{title}\n\n{body}" if title else body
-    return screen(text, author)
+def _screen(author: User, body: str, title: str | None = None, **kw):
+    return moderation.screen_post(author, body, title, **kw)
 
 
 # --- Counters ------------------------------------------------------------------------
@@ -149,6 +148,9 @@ def submit_topic(author: User, category: Category, title: str, body: str,
     # Start from "held" (counted nowhere) so that publication goes through set_status.
     topic.status = PostStatus.held
     set_status(post, screening.status, at=now)
+    db.session.flush()
+    moderation.post_submitted(post, screening)
+    topic.screening = screening  # read by the view to tell the author why it is held
     db.session.commit()
     return topic
 
@@ -163,16 +165,23 @@ def submit_reply(author: User, topic: Topic, body: str) -> Post:
     )
     db.session.add(post)
     set_status(post, screening.status, at=now)
+    db.session.flush()
+    moderation.post_submitted(post, screening)
+    post.screening = screening
     db.session.commit()
     return post
 
 
 def edit_post(editor: User, post: Post, body: str, title: str | None = None,
               tags: str | list[str] | None = None) -> Post:
-    """Replace a post's text, keeping the previous version as a PostRevision.
+    """Replace a post's text, keeping the previous published version as a PostRevision.
 
     For a first post, `title` and `tags` (when given) change the topic too. Returns the
-    post unchanged (no revision) when nothing differs.
+    post unchanged (no revision) when nothing differs. The edit is screened: a published
+    post whose edit is held keeps its clean version online while the proposed text waits
+    in the queue (`post.screening.hold` tells the caller); a held post whose edit comes
+    back clean is published at once. A held version is never kept as a revision (it may
+    be patient data and was never published).
     """
     topic = post.topic
     new_title = title.strip() if (post.is_first and title is not None) else None
@@ -182,20 +191,32 @@ def edit_post(editor: User, post: Post, body: str, title: str | None = None,
     if body == post.body_source and not title_changed and not tags_changed:
         return post
 
-    screening = _screen(editor, body, new_title or (topic.title if post.is_first else None))
+    was_held = post.status == PostStatus.held
+    screening = _screen(editor, body, new_title or (topic.title if post.is_first else None),
+                        new_content=False, gated=moderation.gate_for_edit(post))
+    post.screening = screening
+    if tags_changed:
+        topic.tags = _tags_for(names)
+    if not was_held and screening.hold:
+        moderation.edit_held(post, editor, screening, body,
+                             (new_title or topic.title) if post.is_first else None)
+        db.session.commit()
+        return post
+
     now = utcnow()
-    db.session.add(PostRevision(
-        post_id=post.id, editor_id=editor.id, title=topic.title if post.is_first else None,
-        body_source=post.body_source, body_html=post.body_html, created_at=now,
-    ))
+    if not was_held:
+        db.session.add(PostRevision(
+            post_id=post.id, editor_id=editor.id, title=topic.title if post.is_first else None,
+            body_source=post.body_source, body_html=post.body_html, created_at=now,
+        ))
+        post.revision_count = Post.revision_count + 1
     post.body_source = body
     post.body_html = render(body)
     post.edited_at = now
-    post.revision_count = Post.revision_count + 1
     if title_changed:
         topic.title = new_title
-    if tags_changed:
-        topic.tags = _tags_for(names)
-    set_status(post, screening.status, at=None)
+    set_status(post, screening.status, at=now if was_held else None)
+    db.session.flush()
+    moderation.edit_applied(post, editor, screening)
     db.session.commit()
     return post

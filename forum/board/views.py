@@ -11,7 +11,9 @@ from forum.board.categories import SUGGESTED_TAGS
 from forum.board.forms import EditPostForm, ReplyForm, TopicForm
 from forum.core import drafts
 from forum.extensions import db, limiter
+from forum.forms import ActionForm
 from forum.models import PostStatus
+from forum.moderation import services as moderation
 from forum.text import quote
 
 bp = Blueprint("board", __name__)
@@ -22,6 +24,8 @@ DB_ERROR = ("Un incident technique a empêché l'enregistrement. Votre texte est
 RESTORED = "Votre texte a été restauré : vérifiez-le puis envoyez-le."
 HELD = ("Votre message est en attente de vérification par l'équipe de modération : il sera "
         "visible des autres membres après validation.")
+HELD_EDIT = ("Votre modification est en attente de vérification : la version précédente reste "
+             "affichée aux autres membres jusqu'à validation.")
 
 
 def _keep_text_on_breach(_limit):
@@ -62,8 +66,16 @@ def _save(action):
         return None
 
 
-def _after_write(status) -> None:
-    if status == PostStatus.held:
+def _after_write(item) -> None:
+    """Tell the author at once when their text is held, and why (details on the post).
+
+    `item` is the post (or the new topic) carrying the `screening` set by the service.
+    """
+    screening = getattr(item, "screening", None)
+    if screening is not None and screening.hold:
+        lead = HELD_EDIT if item.status == PostStatus.published else HELD
+        flash(f"{lead} Motif : {' '.join(screening.reasons)}", "warning")
+    elif item.status == PostStatus.held:
         flash(HELD, "warning")
 
 
@@ -109,7 +121,9 @@ def topic(topic_id):
     # A reply kept when the session expired is given back here too (same text, same form).
     if drafts.restore(form, url_for("board.reply", topic_id=topic.id)):
         flash(RESTORED, "info")
-    return render_template("board/topic.html", topic=topic, posts=posts, form=form)
+    return render_template("board/topic.html", topic=topic, posts=posts, form=form,
+                           holds=moderation.held_infos(me, posts.items),
+                           action_form=ActionForm(formdata=None))
 
 
 @bp.get("/message/<int:post_id>/historique")
@@ -146,7 +160,7 @@ def new_topic(slug):
         _me(), category, form.title.data, form.body.data, form.tag_names))
     if topic is None:
         return page(503, DB_ERROR)
-    _after_write(topic.status)
+    _after_write(topic)
     return redirect(url_for("board.topic", topic_id=topic.id))
 
 
@@ -172,7 +186,7 @@ def reply(topic_id):
     post = _save(lambda: services.submit_reply(me, topic, form.body.data))
     if post is None:
         return page(503, DB_ERROR)
-    _after_write(post.status)
+    _after_write(post)
     return redirect(_post_url(post, me))
 
 
@@ -196,14 +210,17 @@ def edit_post(post_id):
 
     if request.method == "GET":
         if not _restore(form):
-            form.body.data = post.body_source
+            pending = moderation.author_hold(post)
+            edit = pending if pending is not None and pending.is_edit else None
+            # A held edit is given back for correction; the published version stays online.
+            form.body.data = edit.body if edit else post.body_source
             if post.is_first:
-                form.title.data = topic.title
+                form.title.data = (edit.title if edit else None) or topic.title
                 form.tags.data = ", ".join(t.name for t in topic.tags)
         return page()
     if not form.validate():
         return page(422)
-    revisions_before = post.revision_count
+    was_held = post.status == PostStatus.held
     if post.is_first:
         action = lambda: services.edit_post(  # noqa: E731
             me, post, form.body.data, title=form.title.data, tags=form.tag_names)
@@ -212,9 +229,13 @@ def edit_post(post_id):
     saved = _save(action)
     if saved is None:
         return page(503, DB_ERROR)
-    if saved.revision_count == revisions_before:
+    screening = getattr(saved, "screening", None)
+    if screening is None:
         flash("Aucune modification à enregistrer.", "info")
+    elif screening.hold:
+        _after_write(saved)
+    elif was_held:
+        flash("Votre message a été modifié et publié.", "success")
     else:
         flash("Votre message a été modifié.", "success")
-        _after_write(saved.status)
     return redirect(_post_url(saved, me))

@@ -22,6 +22,7 @@ class ReviewKind(str, enum.Enum):
     held_edit = "held_edit"          # an edit of a published post held by screening
     report = "report"                # members reported a published post
     new_member = "new_member"        # first posts of a member whose RPPS is not verified
+    flagged = "flagged"              # published, but a watched word set to "flag" matched
 
     @property
     def label(self) -> str:
@@ -30,6 +31,7 @@ class ReviewKind(str, enum.Enum):
             "held_edit": "Modification retenue",
             "report": "Signalement",
             "new_member": "Premiers messages",
+            "flagged": "Terme surveillé",
         }[self.value]
 
 

@@ -127,3 +127,23 @@
     });
   });
 })();
+
+// Moderators: the queue count in the navigation bar refreshes every 30 seconds.
+(function () {
+  "use strict";
+  var link = document.querySelector("[data-review-count-url]");
+  var badge = link && link.querySelector("[data-review-count]");
+  if (!badge || !window.fetch) return;
+  function refresh() {
+    if (document.hidden) return;
+    fetch(link.getAttribute("data-review-count-url"), {
+      credentials: "same-origin", headers: { "Accept": "application/json" }
+    }).then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (data) {
+        if (data && typeof data.pending === "number") badge.textContent = String(data.pending);
+      })
+      .catch(function () { /* keep the last known count */ });
+  }
+  setInterval(refresh, 30000);
+  document.addEventListener("visibilitychange", refresh);
+})();

@@ -80,7 +80,7 @@ def test_profile_of_unknown_member_is_404(client, make_user, login_as):
 
 def test_moderator_confirms_the_rpps(app, client, make_user, login_as, page):
     moderator = make_user("Anne", "Roux", role=Role.moderator)
-    nurse = make_user("Claire", "Moreau")
+    nurse = make_user("Claire", "Moreau", verified_nurse=False)
     login_as(moderator)
     text = page(client.get(f"/membres/{nurse.id}"))
     assert nurse.rpps in text
@@ -99,7 +99,7 @@ def test_moderator_confirms_the_rpps(app, client, make_user, login_as, page):
 
 def test_member_cannot_confirm_an_rpps(app, client, make_user, login_as, page):
     member = make_user("Paul", "Girard")
-    nurse = make_user("Claire", "Moreau")
+    nurse = make_user("Claire", "Moreau", verified_nurse=False)
     login_as(member)
     profile = client.get(f"/membres/{nurse.id}")
     response = client.post(f"/membres/{nurse.id}/verifier-rpps", data={"csrf_token": _csrf(profile)})
@@ -111,14 +111,14 @@ def test_member_cannot_confirm_an_rpps(app, client, make_user, login_as, page):
 
 def test_moderator_cannot_confirm_without_csrf(app, client, make_user, login_as):
     login_as(make_user("Anne", "Roux", role=Role.moderator))
-    nurse = make_user("Claire", "Moreau")
+    nurse = make_user("Claire", "Moreau", verified_nurse=False)
     client.post(f"/membres/{nurse.id}/verifier-rpps")
     with app.app_context():
         assert db.session.get(User, nurse.id).rpps_verified_at is None
 
 
 def test_author_link_macro(app, make_user):
-    plain = make_user("Paul", "Girard")
+    plain = make_user("Paul", "Girard", verified_nurse=False)
     declared = make_user("Claire", "Moreau", verified_nurse=True,
                          interests_declaration="Consultante pour un éditeur de logiciel")
     template = '{% from "macros/members.html" import author_link %}{{ author_link(user) }}'

@@ -17,7 +17,7 @@ def no_horizontal_scroll(page) -> bool:
 
 
 def test_sign_up_verify_ask_and_read_the_answer(live_server, phone, desktop, outbox, make_user,
-                                                artifacts):
+                                                artifacts, db_session):
     page = phone.new_page()
     page.goto(f"{live_server}/")
     page.get_by_role("link", name="Créer mon compte").click()
@@ -39,6 +39,13 @@ def test_sign_up_verify_ask_and_read_the_answer(live_server, phone, desktop, out
     link = re.search(r"https?://\S+/verifier/\S+", mail.text).group(0)
     page.goto(link)
     expect(page.get_by_text("Votre adresse e-mail est vérifiée")).to_be_visible()
+    # A moderator confirms her RPPS (otherwise her first two posts wait for review).
+    from forum.models import User
+    from forum.models.base import utcnow
+
+    lea = db_session.query(User).filter_by(email="lea.kerherve@exemple.fr").one()
+    lea.rpps_verified_at = utcnow()
+    db_session.commit()
 
     page.goto(f"{live_server}/forum")
     page.get_by_role("link", name="Cotations NGAP").first.click()

@@ -29,25 +29,30 @@ def write(name, lines):
             f.write(line + "\n")
 
 
+def _rows(path):
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        yield from csv.DictReader(f)
+
+
 def main(src):
     src = Path(src)
     # first names: INSEE fichier des prénoms, births 1900-2021, total >= 100
     tot = {}
-    for r in csv.DictReader(gzip.open(src / "prenoms.csv.gz", "rt", encoding="utf-8")):
+    for r in _rows(src / "prenoms.csv.gz"):
         k = r["prenom"].strip()
         if len(k) >= 3 and k.isalpha() or "-" in k:
             tot[k] = tot.get(k, 0) + int(r["count"])
     write("first_names.txt.gz", [f"{k.lower()}\t{v}" for k, v in tot.items() if v >= 100])
     # surnames: patronymes of the SIRENE base, count >= 10
     out = []
-    for r in csv.DictReader(gzip.open(src / "noms.csv.gz", "rt", encoding="utf-8")):
+    for r in _rows(src / "noms.csv.gz"):
         k = r["patronyme"].strip()
         if len(k) >= 2 and int(r["count"]) >= 10:
             out.append(f"{k.lower()}\t{r['count']}")
     write("surnames.txt.gz", out)
     # communes: INSEE COG 2026
     out = []
-    for r in csv.DictReader(gzip.open(src / "communes.csv.gz", "rt", encoding="utf-8")):
+    for r in _rows(src / "communes.csv.gz"):
         out.append(f"{r['nom']}\t{r['departement']}")
     write("communes.txt.gz", out)
     # common French words (lemmas) from the spaCy French model's lemmatizer tables
@@ -62,6 +67,9 @@ def main(src):
         words |= {w.lower() for w in v}
     for v in d["lemma_lookup"].values():
         words |= {w.lower() for w in v}
+    from spacy.lang.fr.stop_words import STOP_WORDS
+
+    words |= {w.lower() for w in STOP_WORDS}
     write("fr_words.txt.gz", [w for w in words if w.isalpha() or "-" in w or "'" in w])
     lemmas = set()
     for v in d["lemma_index"].values():

@@ -1,0 +1,1 @@
+"""One recognizer per kind of identifier. Each exposes ``find(ctx) -> list[Hit]``."""

@@ -1,0 +1,1 @@
+"""Replacement board: offers, availabilities, matching and the rules' reminders."""

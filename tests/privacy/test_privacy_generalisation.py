@@ -119,6 +119,24 @@ HOLD = [
     'La dame de la rue des Peupliers a encore fait une chute.',
     "Hier j'ai croisé Martine au supermarché, ma patiente diabétique, avec un chariot plein de gâteaux.",
     "Gisèle refuse qu'on lui mette ses bas de contention.",
+    'M. et Mme Garnier refusent tous les deux la toilette.',
+    "L'épouse de M. Carré ne supporte plus ses cris la nuit.",
+    "Elle est décédée le premier avril, la famille m'a prévenue par SMS.",
+    'Mme Riou est tombée le 3 mars dernier, depuis elle ne marche plus.',
+    "Mon patient sort de l'hôpital de Carhaix avec une sonde urinaire.",
+    'Une patiente hospitalisée à la clinique Pasteur pour une PTH rentre demain.',
+    "Le service de cardiologie de l'hôpital de Morlaix m'a renvoyé mon patient sans ordo.",
+    'ma patiente josiane refuse de manger depuis la mort de son mari.',
+    "J'ai oublié de passer chez Mme Le Bras hier soir, elle n'a pas eu son insuline.",
+    "Le fils de la patiente, Thierry, m'appelle tous les soirs.",
+    "Les parents du petit Noah ne veulent pas qu'on lui fasse sa piqûre à l'école.",
+    'Elle a 91 ans, vit seule et refuse toute aide.',
+    "Il a fêté ses quatre-vingt-dix ans à l'EHPAD, il est sous morphine.",
+    "Patient de la résidence Les Jardins de l'Odet, chambre 14, escarre talon.",
+    "Le vieux marin de l'île de Sein que je soigne a une plaie qui s'infecte.",
+    'Le maire de la commune, mon patient, a une démence débutante.',
+    'Sa mère habite 25 rue de Brest à Quimper, elle est sous oxygène.',
+    "Son adresse mail c'est dupont.marcel@wanadoo.fr, il veut ses résultats.",
 ]
 
 PUBLISH = [
@@ -229,6 +247,12 @@ PUBLISH = [
     'Coucou Julie ! Oui le BSI se renouvelle tous les ans.',
     "Bonjour Marie, pour la cotation du pansement c'est AMI 4.",
     "Nadège, ma binôme, s'occupe des pansements complexes.",
+    'Rose, Pierre et Jacques sont des prénoms qui reviennent souvent dans ma tournée 😅',
+    'M. et Mme X ont deux passages par jour, je cote comment le déplacement ?',
+    'Mr Y, 80 ans, insuline matin et soir : AMI 1 x2 + IFD ?',
+    "Quelle est la différence entre la clinique et l'hôpital pour les sorties précoces ?",
+    'Le maire de ma commune veut ouvrir une maison de santé, vous en pensez quoi ?',
+    'Le service de cardiologie du CHU de Brest organise une formation insuffisance cardiaque.',
 ]
 
 # known limits (see forum/privacy/README.md): strict, so a fix shows up
@@ -236,7 +260,6 @@ KNOWN_FALSE_HOLDS = [
     "Hier j'ai croisé Martine au congrès des plaies, super intervention.",
     "Le logiciel affiche « patient Dupont Jean » dans l'exemple de la notice, c'est normal ?",
     "Le rapport de M. Valletoux sur l'accès aux soins est sorti.",
-    'Rose, Pierre et Jacques sont des prénoms qui reviennent souvent dans ma tournée 😅',
 ]
 
 

@@ -29,7 +29,7 @@ AUTHOR_PLACE = re.compile(
     r"|\bcovoit\w*\s+depuis|installee?\s+(?:a|sur|en)|\bvers|\bautour\s+d|\brayon|\bsecteur|\bzone)\s*['’]?\s*$"
 )
 ISLAND = re.compile(
-    r"\b(?:l['’]\s*)?(?:[îi]le|[îi]les|presqu['’][îi]le|vall[ée]e|plateau|massif|val|pays|cirque|baie|marais|causse"
+    r"\b(?:l['’]\s*)?(?:quartier|[îi]le|[îi]les|presqu['’][îi]le|vall[ée]e|plateau|massif|val|pays|cirque|baie|marais|causse"
     r"|gorges|mont|monts|c[ôo]te|canton|haute[- ]vall[ée]e)\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*"
     r"[A-ZÀ-Ý][\w'’\-]*(?:\s+[A-ZÀ-Ý][\w'’\-]*)?"
 )

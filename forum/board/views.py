@@ -1,16 +1,14 @@
 """Board routes: thin. Rules live in services, reads in queries (visibility applied there)."""
 from __future__ import annotations
 
-from flask import (Blueprint, abort, current_app, flash, redirect, render_template, request,
-                   url_for)
-from flask_login import current_user, login_required
-from sqlalchemy.exc import SQLAlchemyError
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import login_required
 
 from forum.board import queries, services
 from forum.board.categories import SUGGESTED_TAGS
 from forum.board.forms import EditPostForm, ReplyForm, TopicForm
-from forum.core import drafts
-from forum.extensions import db, limiter
+from forum.core import drafts, writing
+from forum.core.writing import current_member, page_arg, restore_draft
 from forum.forms import ActionForm
 from forum.models import PostStatus
 from forum.moderation import services as moderation
@@ -28,42 +26,7 @@ HELD_EDIT = ("Votre modification est en attente de vérification : la version pr
              "affichée aux autres membres jusqu'à validation.")
 
 
-def _keep_text_on_breach(_limit):
-    """Over the posting limit: keep the text server-side so the form gives it back."""
-    drafts.keep(request)
-    flash("Votre texte a été conservé : il sera restauré quand vous reviendrez au formulaire.",
-          "info")
-
-
-posting_limit = limiter.limit(
-    POSTING_LIMIT, key_func=lambda: str(current_user.id), methods=["POST"],
-    on_breach=_keep_text_on_breach,
-)
-
-
-def _me():
-    return current_user._get_current_object()
-
-
-def _page() -> int:
-    return request.args.get("page", 1, type=int)
-
-
-def _restore(form) -> bool:
-    if drafts.restore(form, request.path):
-        flash(RESTORED, "info")
-        return True
-    return False
-
-
-def _save(action):
-    """Run a service; on a database error roll back and return None (the caller re-renders)."""
-    try:
-        return action()
-    except SQLAlchemyError:
-        db.session.rollback()
-        current_app.logger.exception("Board write failed")
-        return None
+posting_limit = writing.posting_limit(POSTING_LIMIT)
 
 
 def _after_write(item) -> None:
@@ -90,7 +53,7 @@ def _post_url(post, user) -> str:
 @bp.get("/forum")
 @login_required
 def home():
-    me = _me()
+    me = current_member()
     return render_template("board/home.html", categories=queries.categories(),
                            latest=queries.latest_topics(me, limit=10))
 
@@ -99,7 +62,7 @@ def home():
 @login_required
 def category(slug):
     category = queries.category_or_404(slug)
-    topics = queries.topics_page(_me(), _page(), category=category)
+    topics = queries.topics_page(current_member(), page_arg(), category=category)
     return render_template("board/category.html", category=category, topics=topics)
 
 
@@ -107,16 +70,16 @@ def category(slug):
 @login_required
 def tag(name):
     tag = queries.tag_or_404(name)
-    topics = queries.topics_page(_me(), _page(), tag=tag)
+    topics = queries.topics_page(current_member(), page_arg(), tag=tag)
     return render_template("board/tag.html", tag=tag, topics=topics)
 
 
 @bp.get("/sujet/<int:topic_id>")
 @login_required
 def topic(topic_id):
-    me = _me()
+    me = current_member()
     topic = queries.visible_topic_or_404(me, topic_id)
-    posts = queries.posts_page(me, topic, _page())
+    posts = queries.posts_page(me, topic, page_arg())
     form = ReplyForm()
     # A reply kept when the session expired is given back here too (same text, same form).
     if drafts.restore(form, url_for("board.reply", topic_id=topic.id)):
@@ -129,11 +92,11 @@ def topic(topic_id):
 @bp.get("/message/<int:post_id>/historique")
 @login_required
 def post_history(post_id):
-    me = _me()
+    me = current_member()
     post = queries.visible_post_or_404(me, post_id)
     if post.author_id != me.id and not me.is_moderator:
         abort(403)
-    revisions = queries.revisions_page(post, _page())
+    revisions = queries.revisions_page(post, page_arg())
     return render_template("board/history.html", post=post, topic=post.topic,
                            revisions=revisions)
 
@@ -152,12 +115,12 @@ def new_topic(slug):
                                suggested_tags=SUGGESTED_TAGS, error=error), status
 
     if request.method == "GET":
-        _restore(form)
+        restore_draft(form, message=RESTORED)
         return page()
     if not form.validate():
         return page(422)
-    topic = _save(lambda: services.submit_topic(
-        _me(), category, form.title.data, form.body.data, form.tag_names))
+    topic = writing.save(lambda: services.submit_topic(
+        current_member(), category, form.title.data, form.body.data, form.tag_names))
     if topic is None:
         return page(503, DB_ERROR)
     _after_write(topic)
@@ -168,7 +131,7 @@ def new_topic(slug):
 @login_required
 @posting_limit
 def reply(topic_id):
-    me = _me()
+    me = current_member()
     topic = queries.visible_topic_or_404(me, topic_id)
     form = ReplyForm()
 
@@ -176,14 +139,14 @@ def reply(topic_id):
         return render_template("board/reply.html", topic=topic, form=form, error=error), status
 
     if request.method == "GET":
-        if not _restore(form):
+        if not restore_draft(form, message=RESTORED):
             quoted = queries.visible_post_in_topic(me, topic, request.args.get("citer", type=int))
             if quoted is not None:
                 form.body.data = quote(quoted.author.display_name, quoted.body_source)
         return page()
     if not form.validate():
         return page(422)
-    post = _save(lambda: services.submit_reply(me, topic, form.body.data))
+    post = writing.save(lambda: services.submit_reply(me, topic, form.body.data))
     if post is None:
         return page(503, DB_ERROR)
     _after_write(post)
@@ -194,7 +157,7 @@ def reply(topic_id):
 @login_required
 @posting_limit
 def edit_post(post_id):
-    me = _me()
+    me = current_member()
     post = queries.visible_post_or_404(me, post_id)
     if post.author_id != me.id:
         abort(403)
@@ -209,7 +172,7 @@ def edit_post(post_id):
                                suggested_tags=SUGGESTED_TAGS, error=error), status
 
     if request.method == "GET":
-        if not _restore(form):
+        if not restore_draft(form, message=RESTORED):
             pending = moderation.author_hold(post)
             edit = pending if pending is not None and pending.is_edit else None
             # A held edit is given back for correction; the published version stays online.
@@ -222,11 +185,11 @@ def edit_post(post_id):
         return page(422)
     was_held = post.status == PostStatus.held
     if post.is_first:
-        action = lambda: services.edit_post(  # noqa: E731
+        action = lambda: services.edit_post(
             me, post, form.body.data, title=form.title.data, tags=form.tag_names)
     else:
-        action = lambda: services.edit_post(me, post, form.body.data)  # noqa: E731
-    saved = _save(action)
+        action = lambda: services.edit_post(me, post, form.body.data)
+    saved = writing.save(action)
     if saved is None:
         return page(503, DB_ERROR)
     screening = getattr(saved, "screening", None)

@@ -5,8 +5,9 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_login import current_user, login_required
 from sqlalchemy.exc import SQLAlchemyError
 
-from forum.core import drafts
-from forum.extensions import db, limiter
+from forum.core import drafts, writing
+from forum.core.writing import current_member
+from forum.extensions import db
 from forum.forms import ActionForm
 from forum.messages import queries, review, services
 from forum.messages.forms import MessageForm
@@ -26,20 +27,7 @@ BLOCKED_BY_THEM = "Ce membre ne reçoit pas vos messages."
 BLOCKED_BY_ME = "Vous avez bloqué ce membre : débloquez-le pour lui écrire."
 
 
-def _keep_text_on_breach(_limit):
-    drafts.keep(request)
-    flash("Trop d'envois rapprochés. Votre message a été conservé : il sera restauré quand vous "
-          "reviendrez au formulaire.", "info")
-
-
-posting_limit = limiter.limit(
-    POSTING_LIMIT, key_func=lambda: str(current_user.id), methods=["POST"],
-    on_breach=_keep_text_on_breach,
-)
-
-
-def _me():
-    return current_user._get_current_object()
+posting_limit = writing.posting_limit(POSTING_LIMIT)
 
 
 @bp.app_context_processor
@@ -53,7 +41,7 @@ def unread_messages():
 def _send(form, recipient, **context):
     """Send, or return (status, error) for the caller to re-render with the text kept."""
     try:
-        message = services.send_message(_me(), recipient, form.body.data, **context)
+        message = services.send_message(current_member(), recipient, form.body.data, **context)
     except services.Blocked:
         return None, (403, BLOCKED_BY_THEM)
     except SQLAlchemyError:
@@ -69,7 +57,7 @@ def _ad_context(recipient):
     """The offer or availability a "Contacter" link came from, if it is the recipient's."""
     from forum.replacements import queries as ads
 
-    me = _me()
+    me = current_member()
     offer_id = request.args.get("offre", type=int) or request.form.get("offre", type=int)
     availability_id = (request.args.get("disponibilite", type=int)
                        or request.form.get("disponibilite", type=int))
@@ -90,14 +78,14 @@ def _ad_context(recipient):
 @bp.get("")
 @login_required
 def inbox():
-    page, others = queries.inbox_page(_me(), request.args.get("page", 1, type=int))
+    page, others = queries.inbox_page(current_member(), request.args.get("page", 1, type=int))
     return render_template("messages/inbox.html", page=page, others=others)
 
 
 @bp.get("/<int:conversation_id>")
 @login_required
 def conversation(conversation_id):
-    me = _me()
+    me = current_member()
     participant = queries.participation_or_404(me, conversation_id)
     other = queries.other_member(conversation_id, me)
     page = queries.messages_page(me, conversation_id, request.args.get("page", 1, type=int))
@@ -128,7 +116,7 @@ def held_message(message_id):
 @login_required
 @posting_limit
 def reply(conversation_id):
-    me = _me()
+    me = current_member()
     participant = queries.participation_or_404(me, conversation_id)
     other = queries.other_member(conversation_id, me)
     if other is None:
@@ -156,7 +144,7 @@ def reply(conversation_id):
 @login_required
 @posting_limit
 def compose(user_id):
-    me = _me()
+    me = current_member()
     recipient = services.recipient_or_none(user_id)
     if recipient is None:
         abort(404)
@@ -210,7 +198,7 @@ def compose(user_id):
 # --- Blocks --------------------------------------------------------------------------
 
 def _block_action(user_id: int, action, done: str):
-    me = _me()
+    me = current_member()
     other = services.recipient_or_none(user_id)
     if other is None or other.id == me.id:
         abort(404)
@@ -246,5 +234,5 @@ def unblock(user_id):
 @bp.get("/bloques")
 @login_required
 def blocked():
-    return render_template("messages/blocked.html", members=queries.blocked_members(_me()),
+    return render_template("messages/blocked.html", members=queries.blocked_members(current_member()),
                            action_form=ActionForm())

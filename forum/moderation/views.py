@@ -6,8 +6,17 @@ members' reports live under /message/… in this same blueprint.
 """
 from __future__ import annotations
 
-from flask import (Blueprint, abort, current_app, flash, jsonify, redirect, render_template,
-                   request, url_for)
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_login import current_user, login_required
 from flask_wtf.csrf import CSRFError, validate_csrf
 from markupsafe import Markup, escape
@@ -16,36 +25,25 @@ from wtforms.validators import ValidationError
 
 from forum.accounts.decorators import moderator_required
 from forum.board import queries as board_queries
+from forum.core import writing
+from forum.core.writing import current_member, page_arg
 from forum.extensions import db, limiter
 from forum.forms import ActionForm
 from forum.models import PostStatus, ReviewStatus, WatchedAction, WatchedWord
 from forum.moderation import queue, services
-from forum.moderation.forms import (EditApproveForm, RejectForm, ReportForm, SuspendForm,
-                                    WatchedWordForm)
+from forum.moderation.forms import (
+    EditApproveForm,
+    RejectForm,
+    ReportForm,
+    SuspendForm,
+    WatchedWordForm,
+)
 
 bp = Blueprint("moderation", __name__)
 
 MAX_CHECK_LENGTH = 20_000
 DB_ERROR = ("Un incident technique a empêché l'enregistrement. Rien n'est perdu : "
             "réessayez.")
-
-
-def _me():
-    return current_user._get_current_object()
-
-
-def _page() -> int:
-    return request.args.get("page", 1, type=int)
-
-
-def _save(action):
-    """Run a service; on a database error roll back and return the sentinel False."""
-    try:
-        return action()
-    except SQLAlchemyError:
-        db.session.rollback()
-        current_app.logger.exception("Moderation write failed")
-        return False
 
 
 @bp.app_template_global()
@@ -88,7 +86,7 @@ def review_count():
 # --- The author's side of a hold -------------------------------------------------------
 
 def _own_post(post_id: int):
-    post = board_queries.visible_post_or_404(_me(), post_id)
+    post = board_queries.visible_post_or_404(current_member(), post_id)
     if post.author_id != current_user.id:
         abort(403)
     return post
@@ -96,7 +94,7 @@ def _own_post(post_id: int):
 
 def _post_url(post):
     if post.status in (PostStatus.published, PostStatus.held):
-        page = board_queries.page_of_post(_me(), post)
+        page = board_queries.page_of_post(current_member(), post)
         return url_for("board.topic", topic_id=post.topic_id, page=page if page > 1 else None,
                        _anchor=f"message-{post.id}")
     return url_for("board.category", slug=post.topic.category.slug)
@@ -110,7 +108,7 @@ def anonymise(post_id):
         flash("Votre session a expiré : rechargez la page puis recommencez.", "warning")
         return redirect(_post_url(post))
     try:
-        saved = services.anonymise(post, _me())
+        saved = services.anonymise(post, current_member())
     except services.NothingToDo:
         flash("Ce message n'a plus rien à anonymiser.", "info")
         return redirect(_post_url(post))
@@ -138,7 +136,7 @@ def withdraw(post_id):
     topic_url = url_for("board.topic", topic_id=post.topic_id)
     was_first = post.is_first
     try:
-        what = services.withdraw(post, _me())
+        what = services.withdraw(post, current_member())
     except services.NothingToDo:
         flash("Ce message n'est plus en attente.", "info")
         return redirect(_post_url(post))
@@ -161,7 +159,7 @@ def withdraw(post_id):
 @bp.route("/message/<int:post_id>/signaler", methods=["GET", "POST"])
 @login_required
 def report(post_id):
-    me = _me()
+    me = current_member()
     post = board_queries.visible_post_or_404(me, post_id)
     if post.author_id == me.id:
         abort(403)
@@ -192,7 +190,7 @@ def report(post_id):
 @bp.get("/moderation/", endpoint="queue")
 @moderator_required
 def queue_view():
-    pagination, items = queue.queue_page(_page())
+    pagination, items = queue.queue_page(page_arg())
     return render_template("moderation/queue.html", page=pagination, items=items)
 
 
@@ -246,7 +244,7 @@ def claim(review_id):
     if not ActionForm().validate():
         return _csrf_expired(review_id)
     try:
-        if _save(lambda: queue.claim(review_id, _me())) is False:
+        if writing.save(failed=False, action=lambda: queue.claim(review_id, current_member())) is False:
             flash(DB_ERROR, "error")
         else:
             flash("Vous avez pris en charge cet élément.", "success")
@@ -261,7 +259,7 @@ def release(review_id):
     if not ActionForm().validate():
         return _csrf_expired(review_id)
     try:
-        queue.release(review_id, _me())
+        queue.release(review_id, current_member())
         flash("L'élément est rendu à la file.", "success")
     except queue.Conflict as exc:
         flash(str(exc), "error")
@@ -274,7 +272,7 @@ def approve(review_id):
     if not ActionForm().validate():
         return _csrf_expired(review_id)
     try:
-        if _save(lambda: queue.approve(review_id, _me())) is False:
+        if writing.save(failed=False, action=lambda: queue.approve(review_id, current_member())) is False:
             flash(DB_ERROR, "error")
             return redirect(url_for("moderation.item", review_id=review_id))
     except queue.Conflict as exc:
@@ -290,7 +288,7 @@ def edit_approve(review_id):
     if not form.validate():
         return _item_page(item, status=422, edit_form=form)
     try:
-        done = _save(lambda: queue.approve(review_id, _me(), body=form.body.data,
+        done = writing.save(failed=False, action=lambda: queue.approve(review_id, current_member(), body=form.body.data,
                                            title=form.title.data or None))
     except queue.Conflict as exc:
         return _item_page(_item_or_404(review_id), status=409, edit_form=form, error=str(exc))
@@ -307,7 +305,7 @@ def reject(review_id):
     if not form.validate():
         return _item_page(item, status=422, reject_form=form)
     try:
-        done = _save(lambda: queue.reject(review_id, _me(), form.reason_enum,
+        done = writing.save(failed=False, action=lambda: queue.reject(review_id, current_member(), form.reason_enum,
                                           form.note.data or ""))
     except queue.Conflict as exc:
         return _item_page(_item_or_404(review_id), status=409, reject_form=form, error=str(exc))
@@ -324,7 +322,7 @@ def suspend(review_id):
     if not form.validate():
         return _item_page(item, status=422, suspend_form=form)
     try:
-        done = _save(lambda: queue.suspend(item.review.author, _me(), form.until.data,
+        done = writing.save(failed=False, action=lambda: queue.suspend(item.review.author, current_member(), form.until.data,
                                            form.reason.data, review=item.review))
     except queue.SuspensionError as exc:
         form.until.errors = [*form.until.errors, str(exc)]
@@ -347,7 +345,7 @@ def watched_words():
 
     def page(status=200, error=None):
         return render_template("moderation/watched_words.html", form=form, result=result,
-                               words=queue.watched_page(_page()), delete_form=ActionForm(formdata=None),
+                               words=queue.watched_page(page_arg()), delete_form=ActionForm(formdata=None),
                                error=error), status
 
     if request.method == "GET" or not form.validate():
@@ -366,8 +364,8 @@ def watched_words():
             "pour l'enregistrer quand même."]
         return page(status)
     action = WatchedAction(form.action.data)
-    if _save(lambda: queue.add_watched(form.pattern.data, form.is_regex.data, action,
-                                       _me())) is False:
+    if writing.save(failed=False, action=lambda: queue.add_watched(form.pattern.data, form.is_regex.data, action,
+                                       current_member())) is False:
         return page(503, DB_ERROR)
     flash(f"Terme surveillé « {form.pattern.data} » enregistré.", "success")
     return redirect(url_for("moderation.watched_words"))
@@ -381,7 +379,7 @@ def delete_watched(word_id):
         abort(404)
     if not ActionForm().validate():
         flash("Votre session a expiré : rechargez la page puis recommencez.", "warning")
-    elif _save(lambda: queue.delete_watched(word, _me())) is False:
+    elif writing.save(failed=False, action=lambda: queue.delete_watched(word, current_member())) is False:
         flash(DB_ERROR, "error")
     else:
         flash("Terme supprimé.", "success")
@@ -393,5 +391,5 @@ def delete_watched(word_id):
 @bp.get("/moderation/journal")
 @moderator_required
 def journal():
-    return render_template("moderation/journal.html", page=queue.audit_page(_page()),
+    return render_template("moderation/journal.html", page=queue.audit_page(page_arg()),
                            labels=queue.ACTION_LABELS, statuses=ReviewStatus)

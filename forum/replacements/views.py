@@ -4,12 +4,11 @@ from __future__ import annotations
 from datetime import date
 
 import click
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
-from sqlalchemy.exc import SQLAlchemyError
 
-from forum.core import drafts
-from forum.extensions import db, limiter
+from forum.core import writing
+from forum.core.writing import current_member, restore_draft
 from forum.forms import ActionForm
 from forum.models import AdStatus, PostStatus
 from forum.replacements import queries, review, services
@@ -28,37 +27,7 @@ HELD = ("Votre annonce est en attente de vérification par l'équipe de modérat
         "visible des autres membres après validation.")
 
 
-def _keep_input_on_breach(_limit):
-    drafts.keep(request)
-    flash("Trop d'envois rapprochés. Votre saisie a été conservée : elle sera restaurée quand "
-          "vous reviendrez au formulaire.", "info")
-
-
-posting_limit = limiter.limit(
-    POSTING_LIMIT, key_func=lambda: str(current_user.id), methods=["POST"],
-    on_breach=_keep_input_on_breach,
-)
-
-
-def _me():
-    return current_user._get_current_object()
-
-
-def _restore(form) -> bool:
-    if drafts.restore(form, request.path):
-        flash(RESTORED, "info")
-        return True
-    return False
-
-
-def _save(action):
-    """Run a service; on a database error roll back and return None (the caller re-renders)."""
-    try:
-        return action()
-    except SQLAlchemyError:
-        db.session.rollback()
-        current_app.logger.exception("Replacement write failed")
-        return None
+posting_limit = writing.posting_limit(POSTING_LIMIT)
 
 
 def _owned(ad):
@@ -88,7 +57,7 @@ def starts_in(start: date, end: date | None = None) -> str:
 @bp.get("")
 @login_required
 def board():
-    me = _me()
+    me = current_member()
     view = "disponibilites" if request.args.get("vue") == "disponibilites" else "offres"
     form = FilterForm(formdata=request.args)
     form.validate()
@@ -107,7 +76,7 @@ def board():
 @bp.get("/mes-annonces")
 @login_required
 def mine():
-    offers, availabilities = queries.my_ads(_me())
+    offers, availabilities = queries.my_ads(current_member())
     return render_template("replacements/mine.html", offers=offers,
                            availabilities=availabilities, today=date.today())
 
@@ -125,14 +94,14 @@ def new_offer():
                                software=SOFTWARE, error=error), status
 
     if request.method == "GET":
-        if not _restore(form) and current_user.commune:
+        if not restore_draft(form, message=RESTORED) and current_user.commune:
             form.commune.data = current_user.commune
             form.departement.data = current_user.departement
             form.software.data = current_user.software
         return page()
     if not form.validate():
         return page(422)
-    offer = _save(lambda: services.submit_offer(_me(), **form.ad_fields()))
+    offer = writing.save(lambda: services.submit_offer(current_member(), **form.ad_fields()))
     if offer is None:
         return page(503, DB_ERROR)
     if offer.moderation == PostStatus.held:
@@ -145,7 +114,7 @@ def new_offer():
 @bp.get("/offres/<int:offer_id>")
 @login_required
 def offer(offer_id):
-    me = _me()
+    me = current_member()
     offer = queries.offer_or_404(me, offer_id)
     today = date.today()
     mine = offer.author_id == me.id
@@ -168,7 +137,7 @@ def offer(offer_id):
 @login_required
 @posting_limit
 def edit_offer(offer_id):
-    me = _me()
+    me = current_member()
     offer = _owned(queries.offer_or_404(me, offer_id))
     if offer.status in (AdStatus.withdrawn,):
         abort(404)
@@ -180,12 +149,12 @@ def edit_offer(offer_id):
                                software=SOFTWARE, error=error), status
 
     if request.method == "GET":
-        if not _restore(form):
+        if not restore_draft(form, message=RESTORED):
             form.fill_from(offer)
         return page()
     if not form.validate():
         return page(422)
-    saved = _save(lambda: services.update_offer(me, offer, **form.ad_fields()))
+    saved = writing.save(lambda: services.update_offer(me, offer, **form.ad_fields()))
     if saved is None:
         return page(503, DB_ERROR)
     flash(HELD if saved.moderation == PostStatus.held else "Votre offre est modifiée.",
@@ -196,7 +165,7 @@ def edit_offer(offer_id):
 @bp.post("/offres/<int:offer_id>/pourvue")
 @login_required
 def fill_offer(offer_id):
-    offer = _owned(queries.offer_or_404(_me(), offer_id))
+    offer = _owned(queries.offer_or_404(current_member(), offer_id))
     form = FilledForm()
     contact_ids = {u.id for u in queries.offer_contacts(offer)}
     form.filled_by.choices = [(0, "")] + [(i, "") for i in contact_ids]
@@ -204,7 +173,7 @@ def fill_offer(offer_id):
         flash(form.csrf_token.errors[0] if form.csrf_failed else "Choix invalide.", "warning")
         return redirect(url_for("replacements.offer", offer_id=offer.id))
     filled_by = form.filled_by.data if form.filled_by.data in contact_ids else None
-    if _save(lambda: services.mark_filled(offer, filled_by)) is None:
+    if writing.save(lambda: services.mark_filled(offer, filled_by)) is None:
         flash(DB_ERROR, "error")
     else:
         flash("L'offre est marquée comme pourvue : elle ne figure plus parmi les offres "
@@ -216,7 +185,7 @@ def _status_action(ad, action, done: str, target: str):
     form = ActionForm()
     if not form.validate():
         flash(form.csrf_token.errors[0] if form.csrf_failed else "Action impossible.", "warning")
-    elif _save(lambda: action(ad) or True) is None:
+    elif writing.save(lambda: action(ad) or True) is None:
         flash(DB_ERROR, "error")
     else:
         flash(done, "success")
@@ -226,7 +195,7 @@ def _status_action(ad, action, done: str, target: str):
 @bp.post("/offres/<int:offer_id>/retirer")
 @login_required
 def withdraw_offer(offer_id):
-    offer = _owned(queries.offer_or_404(_me(), offer_id))
+    offer = _owned(queries.offer_or_404(current_member(), offer_id))
     return _status_action(offer, services.withdraw, "Votre offre est retirée.",
                           url_for("replacements.mine"))
 
@@ -234,7 +203,7 @@ def withdraw_offer(offer_id):
 @bp.post("/offres/<int:offer_id>/rouvrir")
 @login_required
 def reopen_offer(offer_id):
-    offer = _owned(queries.offer_or_404(_me(), offer_id))
+    offer = _owned(queries.offer_or_404(current_member(), offer_id))
     return _status_action(offer, services.reopen, "Votre offre est de nouveau ouverte.",
                           url_for("replacements.offer", offer_id=offer.id))
 
@@ -252,13 +221,13 @@ def new_availability():
                                availability=None, software=SOFTWARE, error=error), status
 
     if request.method == "GET":
-        if not _restore(form) and current_user.departement:
+        if not restore_draft(form, message=RESTORED) and current_user.departement:
             form.departements.data = current_user.departement
             form.software.data = current_user.software
         return page()
     if not form.validate():
         return page(422)
-    availability = _save(lambda: services.submit_availability(_me(), form.codes,
+    availability = writing.save(lambda: services.submit_availability(current_member(), form.codes,
                                                               **form.ad_fields()))
     if availability is None:
         return page(503, DB_ERROR)
@@ -272,7 +241,7 @@ def new_availability():
 @bp.get("/disponibilites/<int:availability_id>")
 @login_required
 def availability(availability_id):
-    me = _me()
+    me = current_member()
     availability = queries.availability_or_404(me, availability_id)
     today = date.today()
     mine = availability.author_id == me.id
@@ -287,7 +256,7 @@ def availability(availability_id):
 @login_required
 @posting_limit
 def edit_availability(availability_id):
-    me = _me()
+    me = current_member()
     availability = _owned(queries.availability_or_404(me, availability_id))
     if availability.status == AdStatus.withdrawn:
         abort(404)
@@ -300,12 +269,12 @@ def edit_availability(availability_id):
                                error=error), status
 
     if request.method == "GET":
-        if not _restore(form):
+        if not restore_draft(form, message=RESTORED):
             form.fill_from(availability)
         return page()
     if not form.validate():
         return page(422)
-    saved = _save(lambda: services.update_availability(me, availability, form.codes,
+    saved = writing.save(lambda: services.update_availability(me, availability, form.codes,
                                                        **form.ad_fields()))
     if saved is None:
         return page(503, DB_ERROR)
@@ -317,7 +286,7 @@ def edit_availability(availability_id):
 @bp.post("/disponibilites/<int:availability_id>/retirer")
 @login_required
 def withdraw_availability(availability_id):
-    availability = _owned(queries.availability_or_404(_me(), availability_id))
+    availability = _owned(queries.availability_or_404(current_member(), availability_id))
     return _status_action(availability, services.withdraw, "Votre disponibilité est retirée.",
                           url_for("replacements.mine"))
 

@@ -29,10 +29,44 @@ AUTHOR = re.compile(
 SIGNATURE_TAIL = re.compile(r"[\s,.;:!?)(\-–—]*(?:[A-ZÀ-Ý][\w'’-]*\.?[\s,]*){0,3}[\s.!?)(\-–—]*\W{0,6}\s*")
 
 
+# first-person cues: the number is the author's ("me joindre", "contactez-moi", "mon portable"…)
+FIRST_PERSON = re.compile(
+    r"(\bme\s+(?:joindre|contacter|appeler|telephoner|laisser|sms|biper|texter)|\bm.appeler|\bm.ecrire|\bm.envoyer"
+    r"|(?:contactez|appelez|appelle[rz]?|ecrivez|ecris|joins|joignez|bipez|textez|sms)[- ]moi|\bmoi\b"
+    r"|\b(?:mon|mes)\s+(?:\w+\s+)?(?:06|07|numero|num|no|n°|tel|telephone|portable|mobile|fixe|mail|e-mail|email|adresse|coordonnees)"
+    r"|\bje\s+suis\s+(?:\w+\s+)?joignable|\bje\s+reste\s+joignable|\bje\s+(?:reponds|rappelle)|\bnous\s+joindre"
+    r"|\bnotre\s+(?:numero|tel|portable|cabinet|secretariat)|\bcabinet\b|secretariat|standard)"
+)
+FIRST_PERSON_AFTER = re.compile(r"^\W{0,3}(?:\(?\s*(?:moi|perso|mon\s+portable|cabinet|pro)\b)")
+# third-person attribution: a patient's relative or the patient (same sentence, before the number)
+KIN = (r"fille|fils|mari|epoux|epouse|femme|compagne|compagnon|conjointe?|soeur|sœur|frere|neveu|niece|petit-fils"
+       r"|petite-fille|petits-enfants|gendre|belle-fille|beau-fils|belle-mere|beau-pere|belle-soeur|beau-frere|famille"
+       r"|voisine?|aidante?|aidants|tuteur|tutrice|curateur|curatrice|mere|pere|parents|enfants?|oncle|tante"
+       r"|cousine?|referente?|proches?|mandataire|auxiliaire\s+de\s+vie|concierge|gardienne?")
+THIRD_PERSON = re.compile(
+    rf"(\b(?:son|sa|ses|leur|leurs)\s+(?:\w+\s+)?(?:{KIN})\b"
+    rf"|\b(?:la|le|l'|du|de\s+la|au|a\s+la)\s*(?!(?:enfants?|parents|proches?)\b)(?:{KIN})\b(?!\s+(?:de\s+garde|du\s+cabinet))"
+    r"|\b(?:de|du|a|chez)\s+(?:la|le|l'|ma|mon|notre|cette|ce)\s*(?:patiente?|residente?|dame|monsieur|beneficiaire)\b"
+    r"|\b(?:d'une?|de)\s+(?:de\s+)?mes\s+patiente?s\b"
+    r"|\b(?:est|sont|reste|restent)\s+joignables?\b|\b(?:l'|la\s+|le\s+|les\s+|lui\s+)(?:appeler|joindre|contacter|rappeler)\b"
+    r"|\bappelez\s+(?:son|sa|ses|leur|la|le|l')\b|\bcontactez\s+(?:son|sa|ses|leur|la|le|l')\b)"
+)
+
+
 def _owner(ctx, start: int, end: int) -> str:
     before = ctx.before(start, 70)
+    sentence_before = ctx.before(start, 220)
     after = ctx.after(end, 25)
-    if RELATIVE.search(before) and not re.search(r"\b(contactez|appelez|joignable|me joindre)\b", before[-30:]):
+    near = before[-45:]
+    # the closest cue wins: a first-person cue right before the number keeps the exemption,
+    # otherwise an attribution to the patient or a relative beats the ad / author exemption
+    fp = [m.end() for m in FIRST_PERSON.finditer(sentence_before)]
+    tp = [m.end() for m in THIRD_PERSON.finditer(sentence_before)]
+    if tp and (not fp or max(tp) > max(fp)):
+        return "relative"
+    if fp and max(fp) >= len(sentence_before) - 45 or FIRST_PERSON_AFTER.match(after):
+        return "author"
+    if RELATIVE.search(before) and not re.search(r"\b(contactez|appelez|joignable|me joindre)\b", near[-30:]):
         return "relative"
     if AUTHOR.search(before) or AUTHOR.search(after[:20]) or ctx.is_ad:
         return "author"

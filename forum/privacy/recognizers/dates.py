@@ -28,6 +28,8 @@ WORDS = re.compile(
     re.IGNORECASE,
 )
 BIRTH_CUE = re.compile(r"(\bne\b|\bnee\b|\bnes\b|\bddn\b|naissance|\bnaiss\b|\bn[ée]\(e\))[\s:,.(]*(?:le\s+|en\s+|:)?\s*$")
+# the year alone ("née en 1941") is publishable; followed by the day it is a full date of birth
+BIRTH_YEAR_FIRST = re.compile(r"(?:\bne\b|\bnee\b|\bnes\b|\bnees\b|\bn[ée]\(e\))[\s,]*en\s+(?P<y>(?:19|20)\d{2})\s*(?:le\s+|au\s+|du\s+)?$")
 EVENT = re.compile(
     r"(decede|deces|mort|chute|tombe|hospitalis|hospit|admis|admission|entre[e]?\s+(?:a|en)|sorti|sortie|opere|"
     r"operation|intervention|accouch|enterrement|obseques|inhum|transfer|depuis|arrive[e]?\s+a)"
@@ -51,6 +53,10 @@ def _year(y: str | None) -> int | None:
 def _classify(ctx, start: int, end: int, year: int | None, has_day: bool) -> Hit | None:
     before = ctx.before(start, 30)
     sentence = ctx.sentence_low(start)
+    split = BIRTH_YEAR_FIRST.search(ctx.before(start, 45))
+    if split and has_day:  # "née en 1929 le 8 août": the year then the day, a full date of birth
+        return Hit(start - (len(ctx.before(start, 45)) - split.start("y")), end, "birth_date",
+                   "Date de naissance d'un patient", "[date]", DIRECT, 75)
     if BIRTH_CUE.search(before):
         return Hit(start, end, "birth_date", "Date de naissance d'un patient", "[date]", DIRECT, 75)
     if year is not None and year < 2000 and has_day:

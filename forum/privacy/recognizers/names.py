@@ -108,6 +108,24 @@ def _common(low: str) -> bool:
     return low in lx.french_words()
 
 
+_SYMBOLS = re.compile(r"^(?:\s*(?:[\u2600-\u27bf\U0001F000-\U0001FAFF\u200d\ufe0f\u20e3]+|[.…!]{1,4}|:[-']?[)(DpP]|\^\^|x+D))+(?=\s)")
+
+
+def _skip_symbols(after: str) -> str:
+    """The text after a name without the emoji, smileys or "!!"/"…" between the name and its verb
+    ("Odette 😂 m'a dit", "Lebreton… refuse"), so the verb is still seen."""
+    return _SYMBOLS.sub("", after, count=1)
+
+
+def _inflected_common(text: str) -> bool:
+    """A lowercase past participle or adjective in an inflected form ("née", "opérés", "âgée"):
+    the feminine / plural of a common word is not a name even when the lexicons list it."""
+    m = re.fullmatch(r"(.+?[ée])(e?s?)", text.lower())
+    if not m or not m.group(2) or not re.search(r"[éèêë]", text):
+        return False
+    return _common(lx.fold(m.group(1)))
+
+
 def _is_first(low: str, min_count: int = 100) -> bool:
     return lx.first_names().get(low, 0) >= min_count
 
@@ -301,12 +319,12 @@ class _Finder:
             is_sur = _is_surname(low) and not _common(low)
             if not w.cap:
                 # lowercase: only in a strong context ("mamie jeanne") or as a clause-initial subject
-                if not (is_first or is_sur) or _common(low):
+                if not (is_first or is_sur) or _common(low) or _inflected_common(w.text):
                     continue
                 if not strong:
                     if not is_sur or not _clause_start(ctx, w.start):
                         continue
-                    if not VERBISH.match(ctx.text[w.end:w.end + 40]):
+                    if not VERBISH.match(_skip_symbols(ctx.text[w.end:w.end + 60])):
                         continue
             if SKIP_AFTER_WORDS.search(before):
                 continue
@@ -363,7 +381,7 @@ class _Finder:
                     if patient and not sentence_start and PLACE_PREP.search(before) and not re.search(r"\bchez\s*$", before):
                         patient = lx.place_key(w.text) not in lx.communes()
                 elif is_sur:
-                    patient = (sentence_start or bool(re.search(r"[(,]\s*$", before))) and bool(VERBISH.match(ctx.text[end:end + 40]))
+                    patient = (sentence_start or bool(re.search(r"[(,]\s*$", before))) and bool(VERBISH.match(_skip_symbols(ctx.text[end:end + 60])))
                 else:
                     patient = False
                 if patient and not self._care_context(w.start):
@@ -391,7 +409,7 @@ class _Finder:
         if re.match(r"\s*:", after) and _clause_start(ctx, w.start):
             self._care_context(w.start)
             return any(end < a < end + 40 for a, _ in self._health_spans)
-        if re.search(r"\bles\s*$", before) and VERBISH.match(after):
+        if re.search(r"\bles\s*$", before) and VERBISH.match(_skip_symbols(after)):
             key = lx.place_key(ctx.text[w.start:end])
             return key not in lx.communes() and key not in lx.regions() and self._care_context(w.start)
         return False

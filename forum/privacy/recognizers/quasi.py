@@ -46,6 +46,15 @@ ESTABLISHMENT = re.compile(
     rf"\b(?P<type>{EST_TYPES})\s+(?P<name>(?:(?:L[ea]s?|L['’])\s*)?[A-ZÀ-Ý][\w'’\-]*{NAME_TAIL}"
     rf"|(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*[A-ZÀ-Ý][\w'’\-]*{NAME_TAIL})"
 )
+# Q1 below the commune: a named neighbourhood, housing estate or hamlet ("quartier de Kerfeunteun",
+# "cité des Aubépines", "lotissement Les Genêts", "au lieu-dit Penhoat", "hameau du Bois")
+NEIGHBOURHOOD = re.compile(
+    r"(?<![\w-])(?P<type>(?i:quartiers?|lotissement|lot\.|hameau|lieu[- ]?dit|(?<=la\s)cit[ée]|(?<=La\s)cit[ée]|Cit[ée]))"
+    r"[ \t]+(?:(?i:de\s+la|de\s+l['’]|du|des|de|d['’])[ \t]*)?(?:(?:L[ea]s?[ \t]+|L['’][ \t]*))?"
+    r"(?!(?:Mme|Mr|M|Dr|Pr|Mlle|Madame|Monsieur)\b)[A-ZÀ-Ý][\w'’\-]*"
+    r"(?:[ \t]+(?:(?!(?:Mme|Mr|M|Dr|Pr|Mlle|Madame|Monsieur)\b)[A-ZÀ-Ý][\w'’\-]*|de|du|des|la|le|les|l['’]|d['’]))*"
+)
+NOT_NEIGHBOURHOOD = re.compile(r"^(?:EHPAD|CHU|CH|HAD|SSIAD|IDE|IDEL|CPAM|ARS|NGAP|BSI|AMI)$")
 NOT_EST_NAME = re.compile(r"^(?:PICC|HAD|SSIAD|IDE|IDEL|CPAM|ARS|MT|SAMU|PCA|PSE|INR|AMI|BSI|NGAP|DMP|CR|ORDO)\b")
 
 
@@ -115,6 +124,20 @@ def _places(ctx) -> list[Hit]:
         excluded = bool(INSTITUTION_BEFORE.search(before) or AUTHOR_PLACE.search(before))
         hits.append(Hit(start, end, found[1], found[2], found[3], "excluded" if excluded else QUASI, 30))
         i = j + 1
+    for m in NEIGHBOURHOOD.finditer(ctx.text):
+        end = m.end()
+        while True:  # trim trailing links ("quartier des Capucins de")
+            tail = re.search(r"[ \t]+(?:de|du|des|la|le|les|l['’]|d['’])$", ctx.text[m.start():end])
+            if not tail:
+                break
+            end = m.start() + tail.start()
+        name = re.sub(r"^\S+\s+", "", ctx.text[m.start():end])
+        last = re.findall(r"[\w'’\-]+", name)
+        if not last or NOT_NEIGHBOURHOOD.match(last[-1]) or len(last[-1]) < 2:
+            continue
+        excluded = bool(AUTHOR_PLACE.search(ctx.before(m.start(), 40)))
+        hits.append(Hit(m.start(), end, "place", "Quartier ou lieu-dit où vit le patient", "[quartier]",
+                        "excluded" if excluded else QUASI, 33))
     for m in ISLAND.finditer(ctx.text):
         hits.append(Hit(m.start(), m.end(), "place", "Lieu où vit ou est soigné le patient", "[lieu]", QUASI, 32))
     return hits

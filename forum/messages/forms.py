@@ -13,5 +13,5 @@ class MessageForm(Form):
     body = TextAreaField("Votre message", validators=[
         DataRequired("Le message est vide."),
         Length(max=BODY_MAX, message=f"{BODY_MAX} caractères au maximum.")],
-        render_kw={"rows": 5, "maxlength": BODY_MAX})
+        render_kw={"rows": 5, "maxlength": BODY_MAX, "data-privacy-check": ""})
     submit = SubmitField("Envoyer")

@@ -45,7 +45,7 @@ def _text(label, max_len, *, required=None, **kw):
 def _area(label, max_len, rows=5):
     return TextAreaField(label, filters=[_strip], validators=[
         Optional(), Length(max=max_len, message=f"{max_len} caractères au maximum.")],
-        render_kw={"rows": rows})
+        render_kw={"rows": rows, "data-privacy-check": ""})
 
 
 def _date(label, required=True):

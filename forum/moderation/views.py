@@ -244,7 +244,7 @@ def claim(review_id):
     if not ActionForm().validate():
         return _csrf_expired(review_id)
     try:
-        if writing.save(failed=False, action=lambda: queue.claim(review_id, current_member())) is False:
+        if writing.save(lambda: queue.claim(review_id, current_member()), failed=False) is False:
             flash(DB_ERROR, "error")
         else:
             flash("Vous avez pris en charge cet élément.", "success")
@@ -272,7 +272,7 @@ def approve(review_id):
     if not ActionForm().validate():
         return _csrf_expired(review_id)
     try:
-        if writing.save(failed=False, action=lambda: queue.approve(review_id, current_member())) is False:
+        if writing.save(lambda: queue.approve(review_id, current_member()), failed=False) is False:
             flash(DB_ERROR, "error")
             return redirect(url_for("moderation.item", review_id=review_id))
     except queue.Conflict as exc:
@@ -288,8 +288,9 @@ def edit_approve(review_id):
     if not form.validate():
         return _item_page(item, status=422, edit_form=form)
     try:
-        done = writing.save(failed=False, action=lambda: queue.approve(review_id, current_member(), body=form.body.data,
-                                           title=form.title.data or None))
+        done = writing.save(lambda: queue.approve(review_id, current_member(),
+                                                  body=form.body.data,
+                                                  title=form.title.data or None), failed=False)
     except queue.Conflict as exc:
         return _item_page(_item_or_404(review_id), status=409, edit_form=form, error=str(exc))
     if done is False:
@@ -305,8 +306,8 @@ def reject(review_id):
     if not form.validate():
         return _item_page(item, status=422, reject_form=form)
     try:
-        done = writing.save(failed=False, action=lambda: queue.reject(review_id, current_member(), form.reason_enum,
-                                          form.note.data or ""))
+        done = writing.save(lambda: queue.reject(review_id, current_member(), form.reason_enum,
+                                                 form.note.data or ""), failed=False)
     except queue.Conflict as exc:
         return _item_page(_item_or_404(review_id), status=409, reject_form=form, error=str(exc))
     if done is False:
@@ -322,8 +323,9 @@ def suspend(review_id):
     if not form.validate():
         return _item_page(item, status=422, suspend_form=form)
     try:
-        done = writing.save(failed=False, action=lambda: queue.suspend(item.review.author, current_member(), form.until.data,
-                                           form.reason.data, review=item.review))
+        done = writing.save(lambda: queue.suspend(item.review.author, current_member(),
+                                                  form.until.data, form.reason.data,
+                                                  review=item.review), failed=False)
     except queue.SuspensionError as exc:
         form.until.errors = [*form.until.errors, str(exc)]
         return _item_page(item, status=422, suspend_form=form)
@@ -364,8 +366,8 @@ def watched_words():
             "pour l'enregistrer quand même."]
         return page(status)
     action = WatchedAction(form.action.data)
-    if writing.save(failed=False, action=lambda: queue.add_watched(form.pattern.data, form.is_regex.data, action,
-                                       current_member())) is False:
+    if writing.save(lambda: queue.add_watched(form.pattern.data, form.is_regex.data, action,
+                                              current_member()), failed=False) is False:
         return page(503, DB_ERROR)
     flash(f"Terme surveillé « {form.pattern.data} » enregistré.", "success")
     return redirect(url_for("moderation.watched_words"))
@@ -379,7 +381,7 @@ def delete_watched(word_id):
         abort(404)
     if not ActionForm().validate():
         flash("Votre session a expiré : rechargez la page puis recommencez.", "warning")
-    elif writing.save(failed=False, action=lambda: queue.delete_watched(word, current_member())) is False:
+    elif writing.save(lambda: queue.delete_watched(word, current_member()), failed=False) is False:
         flash(DB_ERROR, "error")
     else:
         flash("Terme supprimé.", "success")

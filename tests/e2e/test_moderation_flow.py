@@ -60,8 +60,9 @@ def test_author_sees_the_hold_while_typing_and_anonymises(live_server, phone, ma
 
 
 def test_moderator_claims_and_rejects_author_gets_text_once(live_server, phone, desktop,
-                                                            make_user, artifacts):
+                                                            make_user, artifacts, browser):
     author = make_user("Claire", "Moreau")
+    second_author = make_user("Yannick", "Le Floch")
     moderator = make_user("Anne", "Perrin", role=Role.moderator)
     mine = phone.new_page()
     log_in(mine, live_server, author)
@@ -71,11 +72,49 @@ def test_moderator_claims_and_rejects_author_gets_text_once(live_server, phone, 
     mine.get_by_role("button", name="Publier").click()
     expect(mine.get_by_text("Votre message est en attente de vérification")).to_be_visible()
 
+    # A second held topic, which the moderator will correct and approve.
+    theirs_context = browser.new_context(viewport={"width": 390, "height": 844}, locale="fr-FR")
+    theirs = theirs_context.new_page()
+    log_in(theirs, live_server, second_author)
+    theirs.goto(f"{live_server}/forum/protocoles-de-soins/nouveau")
+    theirs.get_by_label("Titre").fill("Pansement de jambe qui ne cicatrise pas")
+    theirs.get_by_label("Message").fill(
+        "M. Kerbrat a un ulcère veineux depuis trois mois, quel pansement essayer ?")
+    theirs.get_by_role("button", name="Publier").click()
+    expect(theirs.get_by_text("Votre message est en attente de vérification")).to_be_visible()
+
+    # The queue at phone size, for the record.
+    moderator_phone = browser.new_context(viewport={"width": 390, "height": 844}, locale="fr-FR")
+    queue_on_phone = moderator_phone.new_page()
+    log_in(queue_on_phone, live_server, moderator)
+    queue_on_phone.goto(f"{live_server}/moderation")
+    expect(queue_on_phone.get_by_role("heading", name="File de modération")).to_be_visible()
+    assert no_horizontal_scroll(queue_on_phone)
+    queue_on_phone.screenshot(path=str(artifacts / "moderation-queue-phone.png"), full_page=True)
+    moderator_phone.close()
+
     mod = desktop.new_page()
     log_in(mod, live_server, moderator)
-    expect(mod.locator("[data-review-count]")).to_have_text("1")
+    expect(mod.locator("[data-review-count]")).to_have_text("2")
     mod.get_by_role("link", name=re.compile("Modération")).click()
     expect(mod.get_by_role("heading", name="File de modération")).to_be_visible()
+
+    # Edit then approve the second topic.
+    mod.get_by_role("link", name=re.compile("Pansement de jambe")).click()
+    mod.get_by_role("button", name="Prendre en charge").click()
+    mod.get_by_text("Modifier le texte puis valider").click()
+    mod.get_by_label("Texte corrigé").fill(
+        "Un patient a un ulcère veineux depuis trois mois, quel pansement essayer ?")
+    mod.get_by_role("button", name="Modifier puis valider").click()
+    expect(mod.get_by_text("Texte corrigé et validé")).to_be_visible()
+    theirs.goto(f"{live_server}/notifications")
+    expect(theirs.get_by_text(re.compile("validé"))).to_be_visible()
+    theirs.goto(f"{live_server}/forum/protocoles-de-soins")
+    theirs.get_by_role("link", name="Pansement de jambe qui ne cicatrise pas").click()
+    expect(theirs.locator(".post-body").first).to_contain_text("Un patient a un ulcère veineux")
+    expect(theirs.get_by_text("Kerbrat")).to_have_count(0)
+    theirs_context.close()
+
     mod.get_by_role("link", name=re.compile("Refus d'insuline")).click()
     expect(mod.locator(".highlighted mark").first).to_have_text("Mme Dupont")
     mod.get_by_role("button", name="Prendre en charge").click()

@@ -7,7 +7,7 @@ with the number of topics or posts.
 from __future__ import annotations
 
 from flask import abort, current_app
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from forum.board.visibility import visible_posts, visible_topics
@@ -59,10 +59,14 @@ def topics_page(user: User, page: int, *, category: Category | None = None,
     return db.paginate(stmt, page=page, per_page=current_app.config["TOPICS_PER_PAGE"])
 
 
-def tag_or_404(name: str) -> Tag:
+def tag_or_404(name: str, user: User | None = None) -> Tag:
+    """The tag if `user` may see at least one topic carrying it (a tag only on held
+    content is that content's text); 404 otherwise."""
     from forum.board.services import normalise_tag
 
-    tag = db.session.scalar(select(Tag).where(Tag.name == normalise_tag(name)))
+    carried = exists().where(topic_tags.c.tag_id == Tag.id,
+                             topic_tags.c.topic_id == Topic.id, visible_topics(user))
+    tag = db.session.scalar(select(Tag).where(Tag.name == normalise_tag(name), carried))
     if tag is None:
         abort(404)
     return tag

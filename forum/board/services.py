@@ -195,14 +195,16 @@ def edit_post(editor: User, post: Post, body: str, title: str | None = None,
     screening = _screen(editor, body, new_title or (topic.title if post.is_first else None),
                         new_content=False, gated=moderation.gate_for_edit(post))
     post.screening = screening
-    if tags_changed:
-        topic.tags = _tags_for(names)
     if not was_held and screening.hold:
         moderation.edit_held(post, editor, screening, body,
                              (new_title or topic.title) if post.is_first else None)
         db.session.commit()
         return post
 
+    # Tags change only with a published (or still hidden) text: a held edit's tags are
+    # member text too and must not show before review.
+    if tags_changed:
+        topic.tags = _tags_for(names)
     now = utcnow()
     if not was_held:
         db.session.add(PostRevision(

@@ -69,8 +69,9 @@ def category(slug):
 @bp.get("/tag/<name>")
 @login_required
 def tag(name):
-    tag = queries.tag_or_404(name)
-    topics = queries.topics_page(current_member(), page_arg(), tag=tag)
+    me = current_member()
+    tag = queries.tag_or_404(name, me)
+    topics = queries.topics_page(me, page_arg(), tag=tag)
     return render_template("board/tag.html", tag=tag, topics=topics)
 
 

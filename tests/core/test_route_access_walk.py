@@ -71,7 +71,6 @@ def test_unverified_member_is_sent_to_verification(app, client, make_user, login
 
 @pytest.mark.parametrize("url,endpoint", PRIVATE_GET)
 def test_suspended_member_is_logged_out(app, client, make_user, url, endpoint):
-    from flask_login import FlaskLoginClient  # noqa: F401  (not used: real session below)
     from forum.extensions import db
     from forum.models import User
     from tests.conftest import login
@@ -88,3 +87,24 @@ def test_suspended_member_is_logged_out(app, client, make_user, url, endpoint):
     assert response.headers["Location"].split("?")[0].endswith("/connexion")
     page = client.get("/connexion").get_data(as_text=True)
     assert "suspendu" in page
+
+
+MEMBER_ROUTES_IN_MODERATION = {"moderation.report"}
+MODERATOR_GET = [(u, e) for u, e in PRIVATE_GET
+                 if (e.startswith("moderation.") and e not in MEMBER_ROUTES_IN_MODERATION)
+                 or e == "messages.held_message"]
+
+
+def test_moderator_pages_are_listed():
+    assert {"moderation.queue", "moderation.item", "moderation.journal",
+            "moderation.watched_words", "moderation.review_count",
+            "messages.held_message"} <= {e for _, e in MODERATOR_GET}
+
+
+@pytest.mark.parametrize("url,endpoint", MODERATOR_GET)
+def test_ordinary_member_cannot_open_moderator_pages(client, make_user, login_as, url,
+                                                     endpoint):
+    login_as(make_user("Marc", "Membre"))
+    response = client.get(url)
+    assert response.status_code in (403, 404), (url, response.status_code)
+    assert "Modération" not in response.get_data(as_text=True).split("<main", 1)[-1][:200]

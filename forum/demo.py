@@ -184,6 +184,7 @@ def seed(only_if_empty: bool = False) -> SeedResult | None:
         _spread_in_time(thread, started=now - timedelta(days=2 * (len(THREADS) - number), hours=5))
         topics += 1
         posts += len(thread)
+    _seed_replacements(members)
     for category in categories.values():
         category.last_activity_at = db.session.scalar(
             select(func.max(Topic.last_activity_at)).where(Topic.category_id == category.id))
@@ -201,3 +202,44 @@ def _spread_in_time(thread: list, started) -> None:
         at = started + timedelta(hours=3 * hours, minutes=7 * hours)
         reply.created_at = at
     topic.last_activity_at = at
+
+
+def _seed_replacements(members: list[User]) -> None:
+    """A few offers and availabilities so the replacement board is not empty (and matches)."""
+    from datetime import date
+
+    from flask import current_app
+
+    from forum.models.replacements import Cabinet, RoundHours, Zone
+    from forum.replacements import services as replacements
+
+    today = date.today()
+    next_august = date(today.year + (today.month >= 8), 8, 1)
+    # Matching sends e-mails with absolute links: they need a request context.
+    with current_app.test_request_context("/"):
+        replacements.submit_availability(
+            members[1], ["29", "22"], start_date=next_august - timedelta(days=10),
+            end_date=next_august + timedelta(days=40), commune="", radius_km=None,
+            experience="Cinq ans en médecine polyvalente, deux ans de remplacements en libéral.",
+            software="Albus, Vega", has_authorisation=True,
+            authorisation_valid_until=today + timedelta(days=200))
+        replacements.submit_availability(
+            members[5], ["74", "73"], start_date=today + timedelta(days=20),
+            end_date=today + timedelta(days=90), commune="", radius_km=None,
+            experience="Remplaçante depuis trois ans, habituée à la montagne.",
+            software="Swily", has_authorisation=True,
+            authorisation_valid_until=today + timedelta(days=120))
+        replacements.submit_offer(
+            members[0], commune="Quimper", departement="29", zone=Zone.urbaine,
+            start_date=next_august, end_date=next_august + timedelta(days=23), recurrence="",
+            care_type="Soins techniques, nursing, pansements", patients_per_round="environ 25",
+            round_hours=RoundHours.les_deux, vehicle_needed=True, software="Vega",
+            cabinet=Cabinet.groupe, retrocession="", housing=False,
+            description="Cabinet de groupe, tournée du matin et un soir sur deux.")
+        replacements.submit_offer(
+            members[4], commune="Aurillac", departement="15", zone=Zone.rurale,
+            start_date=today + timedelta(days=35), end_date=today + timedelta(days=38),
+            recurrence="Un week-end sur deux", care_type="Nursing et injections",
+            patients_per_round="15", round_hours=RoundHours.matin, vehicle_needed=True,
+            software="Vega", cabinet=Cabinet.seul, retrocession="Selon contrat, à discuter",
+            housing=True, description="Tournée rurale, routes de campagne, logement possible.")

@@ -17,10 +17,14 @@ from forum.models.base import utcnow
 
 SESSION_KEY = "pending_draft"
 IGNORED_FIELDS = {"csrf_token", "submit", "password", "password_confirm"}
+# Posts are capped well below this; a larger value is not a member's draft.
+MAX_FIELD_LENGTH = 50_000
+MAX_FIELDS = 40
 
 
 def keep(request) -> None:
-    data = {k: v for k, v in request.form.items() if k not in IGNORED_FIELDS}
+    data = {k: v[:MAX_FIELD_LENGTH] for k, v in list(request.form.items())[:MAX_FIELDS]
+            if k not in IGNORED_FIELDS}
     if not any(str(v).strip() for v in data.values()):
         return
     token = secrets.token_urlsafe(32)

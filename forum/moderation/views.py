@@ -223,7 +223,7 @@ def item(review_id):
     return _item_page(_item_or_404(review_id))
 
 
-def _decided(review_id, message):
+def _decided(message):
     flash(message, "success")
     return redirect(url_for("moderation.queue"))
 
@@ -277,42 +277,43 @@ def approve(review_id):
             return redirect(url_for("moderation.item", review_id=review_id))
     except queue.Conflict as exc:
         return _refused(review_id, exc)
-    return _decided(review_id, "Élément validé ; son auteur·e est prévenu·e.")
+    return _decided("Élément validé ; son auteur·e est prévenu·e.")
+
+
+def _decide_with_form(review_id, slot: str, form, decide, message: str):
+    """Validate a decision form and apply `decide`; on invalid input, a conflict with
+    another moderator or a database error, show the item again with the form as typed."""
+    item = _item_or_404(review_id)
+    if not form.validate():
+        return _item_page(item, status=422, **{slot: form})
+    try:
+        done = writing.save(decide, failed=False)
+    except queue.Conflict as exc:
+        return _item_page(_item_or_404(review_id), status=409, error=str(exc), **{slot: form})
+    if done is False:
+        return _item_page(_item_or_404(review_id), status=503, error=DB_ERROR, **{slot: form})
+    return _decided(message)
 
 
 @bp.post("/moderation/<int:review_id>/modifier-valider")
 @moderator_required
 def edit_approve(review_id):
-    item = _item_or_404(review_id)
     form = EditApproveForm()
-    if not form.validate():
-        return _item_page(item, status=422, edit_form=form)
-    try:
-        done = writing.save(lambda: queue.approve(review_id, current_member(),
-                                                  body=form.body.data,
-                                                  title=form.title.data or None), failed=False)
-    except queue.Conflict as exc:
-        return _item_page(_item_or_404(review_id), status=409, edit_form=form, error=str(exc))
-    if done is False:
-        return _item_page(_item_or_404(review_id), status=503, edit_form=form, error=DB_ERROR)
-    return _decided(review_id, "Texte corrigé et validé ; son auteur·e est prévenu·e.")
+    return _decide_with_form(
+        review_id, "edit_form", form,
+        lambda: queue.approve(review_id, current_member(), body=form.body.data,
+                              title=form.title.data or None),
+        "Texte corrigé et validé ; son auteur·e est prévenu·e.")
 
 
 @bp.post("/moderation/<int:review_id>/refuser")
 @moderator_required
 def reject(review_id):
-    item = _item_or_404(review_id)
     form = RejectForm()
-    if not form.validate():
-        return _item_page(item, status=422, reject_form=form)
-    try:
-        done = writing.save(lambda: queue.reject(review_id, current_member(), form.reason_enum,
-                                                 form.note.data or ""), failed=False)
-    except queue.Conflict as exc:
-        return _item_page(_item_or_404(review_id), status=409, reject_form=form, error=str(exc))
-    if done is False:
-        return _item_page(_item_or_404(review_id), status=503, reject_form=form, error=DB_ERROR)
-    return _decided(review_id, "Élément refusé : le texte a été effacé et rendu à son auteur·e.")
+    return _decide_with_form(
+        review_id, "reject_form", form,
+        lambda: queue.reject(review_id, current_member(), form.reason_enum, form.note.data or ""),
+        "Élément refusé : le texte a été effacé et rendu à son auteur·e.")
 
 
 @bp.post("/moderation/<int:review_id>/suspendre")

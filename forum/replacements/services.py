@@ -63,20 +63,26 @@ def _apply(ad, fields: dict) -> None:
 
 # --- Offers --------------------------------------------------------------------------
 
+def _screen_and_save_new(ad, author: User, kind: str, text_fields, notify_matches):
+    """Screen a new ad and save it; then open its review, or notify the matching members."""
+    screening = _screen(author, ad, text_fields)
+    ad.moderation = screening.status
+    db.session.add(ad)
+    db.session.flush()
+    if screening.hold:
+        _open_review(kind, ad, author, screening)
+    else:
+        notify_matches(ad)
+    db.session.commit()
+    return ad
+
+
 def submit_offer(author: User, **fields) -> Offer:
     offer = Offer(author_id=author.id, status=AdStatus.open, moderation=PostStatus.held,
                   created_at=utcnow())
     _apply(offer, fields)
-    screening = _screen(author, offer, OFFER_TEXT_FIELDS)
-    offer.moderation = screening.status
-    db.session.add(offer)
-    db.session.flush()
-    if screening.hold:
-        _open_review("offer", offer, author, screening)
-    else:
-        notify_matches_for_offer(offer)
-    db.session.commit()
-    return offer
+    return _screen_and_save_new(offer, author, "offer", OFFER_TEXT_FIELDS,
+                                notify_matches_for_offer)
 
 
 def update_offer(editor: User, offer: Offer, **fields) -> Offer:
@@ -123,16 +129,8 @@ def submit_availability(author: User, departements: list[str], **fields) -> Avai
                                 moderation=PostStatus.held, created_at=utcnow())
     _apply(availability, fields)
     availability.areas = [AvailabilityArea(departement=code) for code in departements]
-    screening = _screen(author, availability, AVAILABILITY_TEXT_FIELDS)
-    availability.moderation = screening.status
-    db.session.add(availability)
-    db.session.flush()
-    if screening.hold:
-        _open_review("availability", availability, author, screening)
-    else:
-        notify_matches_for_availability(availability)
-    db.session.commit()
-    return availability
+    return _screen_and_save_new(availability, author, "availability", AVAILABILITY_TEXT_FIELDS,
+                                notify_matches_for_availability)
 
 
 def update_availability(editor: User, availability: Availability, departements: list[str],

@@ -30,6 +30,14 @@ HELD = ("Votre annonce est en attente de vérification par l'équipe de modérat
 posting_limit = writing.posting_limit(POSTING_LIMIT)
 
 
+def _announce(ad, published: str) -> None:
+    """Tell the author at once whether the new ad is published or waits for review."""
+    if ad.moderation == PostStatus.held:
+        flash(HELD, "warning")
+    else:
+        flash(published, "success")
+
+
 def _owned(ad):
     """Only the author changes an ad (moderators act through the review queue)."""
     if ad.author_id != current_user.id:
@@ -104,10 +112,7 @@ def new_offer():
     offer = writing.save(lambda: services.submit_offer(current_member(), **form.ad_fields()))
     if offer is None:
         return page(503, DB_ERROR)
-    if offer.moderation == PostStatus.held:
-        flash(HELD, "warning")
-    else:
-        flash("Votre offre est publiée.", "success")
+    _announce(offer, "Votre offre est publiée.")
     return redirect(url_for("replacements.offer", offer_id=offer.id))
 
 
@@ -227,14 +232,11 @@ def new_availability():
         return page()
     if not form.validate():
         return page(422)
-    availability = writing.save(lambda: services.submit_availability(current_member(), form.codes,
-                                                              **form.ad_fields()))
+    availability = writing.save(lambda: services.submit_availability(
+        current_member(), form.codes, **form.ad_fields()))
     if availability is None:
         return page(503, DB_ERROR)
-    if availability.moderation == PostStatus.held:
-        flash(HELD, "warning")
-    else:
-        flash("Votre disponibilité est publiée.", "success")
+    _announce(availability, "Votre disponibilité est publiée.")
     return redirect(url_for("replacements.availability", availability_id=availability.id))
 
 
